@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-2.0
+# kvm-evict: build the kernel, the BPF toolchain, the user tools and run the
+# tests.  `make help` lists the targets.
+
+KVMEVICT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kvm-evict
+export KVMEVICT_CACHE
+KBUILD  := $(KVMEVICT_CACHE)/build
+KTOOLS  := $(KVMEVICT_CACHE)/tools
+BPFTOOL := $(KTOOLS)/sbin/bpftool
+OUT     := build
+
+CC      ?= gcc
+CLANG   ?= clang-19
+CFLAGS  ?= -O2 -g
+CFLAGS  += -Wall -Wextra -Wno-unused-parameter -std=gnu11 -Iinclude -Iuser
+LDLIBS  += -lm -lpthread
+
+COMMON_SRCS   := user/cli.c user/pattern.c user/trace.c
+WORKLOAD_SRCS := user/workload.c user/guest.c user/kvm_stats.c $(COMMON_SRCS)
+SIM_SRCS      := user/simulate.c user/sim.c user/sim_policy.c $(COMMON_SRCS)
+UNIT_TESTS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(wildcard tests/unit/*.c))
+
+.PHONY: all help deps kernel bpf-tools bpf user check unit-test vm-test kernel-patches clean
+
+all: user
+
+help:
+	@echo "make deps          install missing Debian packages (apt-get)"
+	@echo "make kernel        build the patched kernel in \$$KVMEVICT_CACHE ($(KVMEVICT_CACHE))"
+	@echo "make bpf-tools     build libbpf and bpftool from the kernel tree"
+	@echo "make user          build the user-space tools into $(OUT)/"
+	@echo "make bpf           build BPF programs (needs kernel and bpf-tools)"
+	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
+	@echo "make kernel-patches  export the kernel tree's commits into kernel-patch/"
+
+deps:
+	@scripts/install-deps
+
+kernel:
+	@scripts/build-kernel
+
+bpf-tools:
+	@scripts/build-bpf-tools
+
+user: $(OUT)/kvmevict-workload $(OUT)/kvmevict-sim
+
+$(OUT)/kvmevict-workload: $(WORKLOAD_SRCS) $(wildcard user/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $(WORKLOAD_SRCS) $(LDLIBS)
+
+$(OUT)/kvmevict-sim: $(SIM_SRCS) $(wildcard user/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $(SIM_SRCS) $(LDLIBS)
+
+# --- BPF: vmlinux.h from the built kernel, programs, skeletons -------------
+
+BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_x86 -I$(OUT) -I$(KTOOLS)/include -Iinclude
+
+$(OUT)/vmlinux.h: $(KBUILD)/vmlinux $(BPFTOOL)
+	@mkdir -p $(@D)
+	$(BPFTOOL) btf dump file $< format c > $@.tmp && mv $@.tmp $@
+
+$(OUT)/%.bpf.o: tests/bpf/%.bpf.c $(OUT)/vmlinux.h
+	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(OUT)/%.skel.h: $(OUT)/%.bpf.o
+	$(BPFTOOL) gen skeleton $< > $@.tmp && mv $@.tmp $@
+
+$(OUT)/tests/kprobe_count: tests/bpf/kprobe_count.c $(OUT)/kprobe_count.skel.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -I$(OUT) -I$(KTOOLS)/include -o $@ $< \
+		$(KTOOLS)/lib64/libbpf.a -lelf -lz
+
+bpf: $(OUT)/tests/kprobe_count
+
+# --- tests -----------------------------------------------------------------
+
+LIB_SRCS := $(COMMON_SRCS) user/sim.c user/sim_policy.c user/kvm_stats.c
+
+$(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_SRCS) $(wildcard user/*.h) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIB_SRCS) $(LDLIBS)
+
+unit-test: $(UNIT_TESTS)
+
+check: deps
+	@scripts/build-kernel
+	@scripts/build-bpf-tools
+	@$(MAKE) --no-print-directory user bpf unit-test
+	@tests/run
+
+kernel-patches:
+	@scripts/export-patches
+
+clean:
+	rm -rf $(OUT)
