@@ -20,7 +20,8 @@ WORKLOAD_SRCS := user/workload.c user/guest.c user/kvm_stats.c $(COMMON_SRCS)
 SIM_SRCS      := user/simulate.c user/sim.c user/sim_policy.c $(COMMON_SRCS)
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all help deps kernel bpf-tools bpf user check unit-test vm-test kernel-patches clean
+.SECONDARY:
+.PHONY: all help deps kernel bpf-tools bpf user check unit-test bench bench-sim kernel-patches clean
 
 all: user
 
@@ -30,6 +31,8 @@ help:
 	@echo "make bpf-tools     build libbpf and bpftool from the kernel tree"
 	@echo "make user          build the user-space tools into $(OUT)/"
 	@echo "make bpf           build BPF programs (needs kernel and bpf-tools)"
+	@echo "make bench         main job: boot, run the workloads, compare with the simulator"
+	@echo "make bench-sim     simulator speed on a 10-million-access trace"
 	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
 	@echo "make kernel-patches  export the kernel tree's commits into kernel-patch/"
 
@@ -42,7 +45,7 @@ kernel:
 bpf-tools:
 	@scripts/build-bpf-tools
 
-user: $(OUT)/kvmevict-workload $(OUT)/kvmevict-sim
+user: $(OUT)/kvmevict-workload $(OUT)/kvmevict-sim $(OUT)/kvmevict-lackey2trace
 
 $(OUT)/kvmevict-workload: $(WORKLOAD_SRCS) $(wildcard user/*.h)
 	@mkdir -p $(@D)
@@ -51,6 +54,10 @@ $(OUT)/kvmevict-workload: $(WORKLOAD_SRCS) $(wildcard user/*.h)
 $(OUT)/kvmevict-sim: $(SIM_SRCS) $(wildcard user/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $(SIM_SRCS) $(LDLIBS)
+
+$(OUT)/kvmevict-lackey2trace: user/lackey2trace.c $(COMMON_SRCS) $(wildcard user/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ user/lackey2trace.c $(COMMON_SRCS) $(LDLIBS)
 
 # --- BPF: vmlinux.h from the built kernel, programs, skeletons -------------
 
@@ -88,6 +95,13 @@ check: deps
 	@scripts/build-bpf-tools
 	@$(MAKE) --no-print-directory user bpf unit-test
 	@tests/run
+
+bench:
+	@scripts/bench
+
+bench-sim: user
+	@echo "kvmevict-sim on 10,000,000 zipf accesses over 4096 regions, pool 1024:"
+	@$(OUT)/kvmevict-sim -p zipf -r 4096 -n 10000000 -m flat -C 1024 --bench
 
 kernel-patches:
 	@scripts/export-patches
