@@ -70,6 +70,9 @@ $(OUT)/vmlinux.h: $(KBUILD)/vmlinux $(BPFTOOL)
 $(OUT)/%.bpf.o: tests/bpf/%.bpf.c $(OUT)/vmlinux.h
 	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
+$(OUT)/%.bpf.o: bpf/%.bpf.c $(OUT)/vmlinux.h include/kvm_evict.bpf.h include/kvmevict_counters.h
+	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
 $(OUT)/%.skel.h: $(OUT)/%.bpf.o
 	$(BPFTOOL) gen skeleton $< > $@.tmp && mv $@.tmp $@
 
@@ -78,7 +81,9 @@ $(OUT)/tests/kprobe_count: tests/bpf/kprobe_count.c $(OUT)/kprobe_count.skel.h
 	$(CC) $(CFLAGS) -I$(OUT) -I$(KTOOLS)/include -o $@ $< \
 		$(KTOOLS)/lib64/libbpf.a -lelf -lz
 
-bpf: $(OUT)/tests/kprobe_count
+POLICIES := $(patsubst bpf/%.bpf.c,$(OUT)/%.bpf.o,$(wildcard bpf/*.bpf.c))
+
+bpf: $(OUT)/tests/kprobe_count $(POLICIES)
 
 # --- tests -----------------------------------------------------------------
 
