@@ -6,6 +6,7 @@ KVMEVICT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kvm-evict
 export KVMEVICT_CACHE
 KBUILD  := $(KVMEVICT_CACHE)/build
 KTOOLS  := $(KVMEVICT_CACHE)/tools
+KSRC    := $(KVMEVICT_CACHE)/linux
 BPFTOOL := $(KTOOLS)/sbin/bpftool
 OUT     := build
 
@@ -30,7 +31,7 @@ help:
 	@echo "make kernel        build the patched kernel in \$$KVMEVICT_CACHE ($(KVMEVICT_CACHE))"
 	@echo "make bpf-tools     build libbpf and bpftool from the kernel tree"
 	@echo "make user          build the user-space tools into $(OUT)/"
-	@echo "make bpf           build BPF programs (needs kernel and bpf-tools)"
+	@echo "make bpf           build the policies and kvmevict (needs kernel and bpf-tools)"
 	@echo "make bench         main job: boot, run the workloads, compare with the simulator"
 	@echo "make bench-sim     simulator speed on a 10-million-access trace"
 	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
@@ -83,7 +84,13 @@ $(OUT)/tests/kprobe_count: tests/bpf/kprobe_count.c $(OUT)/kprobe_count.skel.h
 
 POLICIES := $(patsubst bpf/%.bpf.c,$(OUT)/%.bpf.o,$(wildcard bpf/*.bpf.c))
 
-bpf: $(OUT)/tests/kprobe_count $(POLICIES)
+LOADER_SRCS := user/kvmevict.c user/policy.c user/vm_stats.c user/cli.c user/pattern.c user/trace.c
+
+$(OUT)/kvmevict: $(LOADER_SRCS) $(wildcard user/*.h) include/kvmevict_counters.h $(KTOOLS)/lib64/libbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -I$(KTOOLS)/include -I$(KSRC)/tools/include/uapi -o $@ $(LOADER_SRCS) $(KTOOLS)/lib64/libbpf.a -lelf -lz $(LDLIBS)
+
+bpf: $(OUT)/tests/kprobe_count $(OUT)/kvmevict $(POLICIES)
 
 # --- tests -----------------------------------------------------------------
 

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Loading and attaching kvm_mmu_evict_ops policies (see policy.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "policy.h"
+
+#define OPS_TYPE	"kvm_mmu_evict_ops"
+#define LOG_KEEP	(64 * 1024)
+
+const char *const kvmevict_counter_names[KVMEVICT_NR_COUNTERS] = {
+#define KVMEVICT_COUNTER_NAME(id, name) [KVMEVICT_##id] = name,
+	KVMEVICT_COUNTER_LIST(KVMEVICT_COUNTER_NAME)
+#undef KVMEVICT_COUNTER_NAME
+};
+
+/* libbpf's messages, the verifier log among them, kept for error reports. */
+static char libbpf_log[LOG_KEEP];
+static size_t libbpf_log_len;
+static bool libbpf_verbose;
+
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	char line[4096];
+	int n;
+
+	if (level == LIBBPF_DEBUG && !libbpf_verbose)
+		return 0;
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	if (n < 0)
+		return 0;
+	if (n >= (int)sizeof(line))
+		n = sizeof(line) - 1;
+	if (libbpf_verbose)
+		fputs(line, stderr);
+	if (libbpf_log_len + n >= LOG_KEEP) {	/* keep the newest half */
+		memmove(libbpf_log, libbpf_log + LOG_KEEP / 2, LOG_KEEP / 2);
+		libbpf_log_len -= LOG_KEEP / 2;
+	}
+	memcpy(libbpf_log + libbpf_log_len, line, n);
+	libbpf_log_len += n;
+	libbpf_log[libbpf_log_len] = '\0';
+	return n;
+}
+
+/* The last @lines lines of what libbpf said: where the verifier gave up. */
+static void print_log_tail(int lines)
+{
+	const char *p = libbpf_log + libbpf_log_len;
+
+	while (p > libbpf_log && lines >= 0) {
+		p--;
+		if (*p == '\n')
+			lines--;
+	}
+	if (*p == '\n')
+		p++;
+	if (*p)
+		fprintf(stderr, "--- verifier and libbpf messages (last lines) ---\n%s"
+			"---\n", p);
+}
+
+void kernel_evict_read(const char *name, char *buf, size_t len)
+{
+	char path[256];
+	FILE *f;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof(path), KVMEVICT_SYSFS "/%s", name);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	if (!fgets(buf, len, f))
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
+bool policy_kernel_supported(void)
+{
+	struct btf *vmlinux = btf__load_vmlinux_btf();
+	bool ok;
+
+	if (!vmlinux)
+		return access(KVMEVICT_SYSFS, F_OK) == 0;
+	ok = btf__find_by_name_kind(vmlinux, OPS_TYPE, BTF_KIND_STRUCT) >= 0;
+	btf__free(vmlinux);
+	return ok;
+}
+
+static const char *map_value_type(struct bpf_object *obj, struct bpf_map *map)
+{
+	const struct btf *btf = bpf_object__btf(obj);
+	const struct btf_type *t;
+
+	if (!btf)
+		return "?";
+	t = btf__type_by_id(btf, bpf_map__btf_value_type_id(map));
+	return t ? btf__name_by_offset(btf, t->name_off) : "?";
+}
+
+/* Find the object's one kvm_mmu_evict_ops map; refuse anything else. */
+static int find_ops_map(struct policy *p, const char *path)
+{
+	struct bpf_map *map;
+	int n = 0;
+
+	bpf_object__for_each_map(map, p->obj) {
+		const char *type;
+
+		if (bpf_map__type(map) != BPF_MAP_TYPE_STRUCT_OPS)
+			continue;
+		type = map_value_type(p->obj, map);
+		if (strcmp(type, OPS_TYPE)) {
+			fprintf(stderr, "error: %s: struct_ops map '%s' is a %s, not a %s;"
+				" kvmevict loads only eviction policies\n", path,
+				bpf_map__name(map), type, OPS_TYPE);
+			return -EINVAL;
+		}
+		p->ops_map = map;
+		n++;
+	}
+	if (n != 1) {
+		fprintf(stderr, "error: %s: %s; a policy defines exactly one, as in\n"
+			"       SEC(\".struct_ops.link\") struct %s my_policy = { ... };\n",
+			path, n ? "more than one kvm_mmu_evict_ops map" :
+			"no kvm_mmu_evict_ops map", OPS_TYPE);
+		return -EINVAL;
+	}
+	if (!(bpf_map__map_flags(p->ops_map) & BPF_F_LINK)) {
+		fprintf(stderr, "error: %s: put the %s map in SEC(\".struct_ops.link\")"
+			" so that it can be detached cleanly\n", path, OPS_TYPE);
+		return -EINVAL;
+	}
+	p->counters = bpf_object__find_map_by_name(p->obj, "counters");
+	return 0;
+}
+
+static void explain_errno(const char *path, const char *what, int err)
+{
+	fprintf(stderr, "error: %s: cannot %s: %s\n", path, what, strerror(err));
+	if (err == EPERM || err == EACCES)
+		fprintf(stderr, "       loading a policy needs root (CAP_BPF, CAP_PERFMON"
+			" and CAP_SYS_ADMIN)\n");
+	else if (err == EBUSY || err == EEXIST)
+		fprintf(stderr, "       another policy is attached: see 'kvmevict status',"
+			" then 'kvmevict detach'\n");
+}
+
+int policy_attach(struct policy *p, const char *path, bool verbose)
+{
+	struct stat st;
+	int err;
+
+	memset(p, 0, sizeof(*p));
+	p->counters_fd = -1;
+	libbpf_verbose = verbose;
+	libbpf_log_len = 0;
+	libbpf_log[0] = '\0';
+	libbpf_set_print(libbpf_print);
+
+	if (stat(path, &st) || !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "error: %s: %s\n", path,
+			errno ? strerror(errno) : "not a regular file");
+		return -ENOENT;
+	}
+	if (!policy_kernel_supported()) {
+		fprintf(stderr, "error: this kernel lacks %s: boot a kernel built with"
+			" kvm-evict's kernel-patch/ applied (make kernel)\n", OPS_TYPE);
+		return -EOPNOTSUPP;
+	}
+
+	p->obj = bpf_object__open_file(path, NULL);
+	if (!p->obj) {
+		char why[128];
+
+		err = errno;
+		libbpf_strerror(err, why, sizeof(why));
+		fprintf(stderr, "error: %s: not a usable BPF object: %s\n", path, why);
+		p->obj = NULL;
+		return -err;
+	}
+	err = find_ops_map(p, path);
+	if (err)
+		goto fail;
+
+	err = bpf_object__load(p->obj);
+	if (err) {
+		err = -err;
+		if (err == EPERM || err == EACCES) {
+			explain_errno(path, "load the policy", err);
+		} else {
+			fprintf(stderr, "error: %s: the kernel refused the policy (%s);"
+				" the verifier says why:\n", path, strerror(err));
+			print_log_tail(20);
+		}
+		err = -err;
+		goto fail;
+	}
+	p->link = bpf_map__attach_struct_ops(p->ops_map);
+	if (!p->link) {
+		err = -errno;
+		explain_errno(path, "attach the policy", -err);
+		goto fail;
+	}
+	if (p->counters)
+		p->counters_fd = bpf_map__fd(p->counters);
+	return 0;
+fail:
+	bpf_object__close(p->obj);
+	p->obj = NULL;
+	return err;
+}
+
+int policy_pin(struct policy *p)
+{
+	int err;
+
+	if (mkdir(KVMEVICT_PIN_DIR, 0700) && errno != EEXIST) {
+		fprintf(stderr, "error: cannot create %s: %s (is bpffs mounted at"
+			" /sys/fs/bpf?)\n", KVMEVICT_PIN_DIR, strerror(errno));
+		return -errno;
+	}
+	err = bpf_link__pin(p->link, KVMEVICT_PIN_DIR "/link");
+	if (!err && p->counters)
+		err = bpf_map__pin(p->counters, KVMEVICT_PIN_DIR "/counters");
+	if (err) {
+		fprintf(stderr, "error: cannot pin the policy under %s: %s\n",
+			KVMEVICT_PIN_DIR, strerror(-err));
+		return err;
+	}
+	return 0;
+}
+
+void policy_detach(struct policy *p)
+{
+	if (p->link)
+		bpf_link__destroy(p->link);
+	bpf_object__close(p->obj);
+	memset(p, 0, sizeof(*p));
+	p->counters_fd = -1;
+}
+
+int policy_detach_pinned(void)
+{
+	int fd = bpf_obj_get(KVMEVICT_PIN_DIR "/link");
+	int err = 0;
+
+	if (fd < 0)
+		return -errno;
+	/* Detach now, even if some other process still holds the link. */
+	if (bpf_link_detach(fd) && errno != EOPNOTSUPP)
+		err = -errno;
+	close(fd);
+	unlink(KVMEVICT_PIN_DIR "/link");
+	unlink(KVMEVICT_PIN_DIR "/counters");
+	rmdir(KVMEVICT_PIN_DIR);
+	return err;
+}
+
+int policy_read_counters(int counters_fd, uint64_t out[KVMEVICT_NR_COUNTERS])
+{
+	int ncpus = libbpf_num_possible_cpus(), i, c;
+	uint64_t *vals;
+
+	memset(out, 0, KVMEVICT_NR_COUNTERS * sizeof(uint64_t));
+	if (counters_fd < 0 || ncpus <= 0)
+		return -EINVAL;
+	vals = calloc(ncpus, sizeof(*vals));
+	if (!vals)
+		return -ENOMEM;
+	for (i = 0; i < KVMEVICT_NR_COUNTERS; i++) {
+		uint32_t key = i;
+
+		if (bpf_map_lookup_elem(counters_fd, &key, vals))
+			continue;
+		for (c = 0; c < ncpus; c++)
+			out[i] += vals[c];
+	}
+	free(vals);
+	return 0;
+}
