@@ -68,7 +68,7 @@ $(OUT)/vmlinux.h: $(KBUILD)/vmlinux $(BPFTOOL)
 	@mkdir -p $(@D)
 	$(BPFTOOL) btf dump file $< format c > $@.tmp && mv $@.tmp $@
 
-$(OUT)/%.bpf.o: tests/bpf/%.bpf.c $(OUT)/vmlinux.h
+$(OUT)/%.bpf.o: tests/bpf/%.bpf.c $(OUT)/vmlinux.h include/kvm_evict.bpf.h
 	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
 
 $(OUT)/%.bpf.o: bpf/%.bpf.c $(OUT)/vmlinux.h include/kvm_evict.bpf.h include/kvmevict_counters.h
@@ -90,7 +90,9 @@ $(OUT)/kvmevict: $(LOADER_SRCS) $(wildcard user/*.h) include/kvmevict_counters.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -I$(KTOOLS)/include -I$(KSRC)/tools/include/uapi -o $@ $(LOADER_SRCS) $(KTOOLS)/lib64/libbpf.a -lelf -lz $(LDLIBS)
 
-bpf: $(OUT)/tests/kprobe_count $(OUT)/kvmevict $(POLICIES)
+TEST_POLICIES := $(patsubst tests/bpf/%.bpf.c,$(OUT)/%.bpf.o,$(filter-out tests/bpf/kprobe_count.bpf.c,$(wildcard tests/bpf/*.bpf.c)))
+
+bpf: $(OUT)/tests/kprobe_count $(OUT)/kvmevict $(POLICIES) $(TEST_POLICIES)
 
 # --- tests -----------------------------------------------------------------
 

@@ -17,3 +17,26 @@ expect_fail() {
 }
 # json_get JSON KEY: the numeric value of KEY in a flat JSON object.
 json_get() { jq -r ".$2" <<<"$1"; }
+
+# kvmevict helpers for VM tests.
+K=$B/kvmevict
+# workload ARGS...: run kvmevict-workload with the standard size, JSON out.
+workload() { "$B/kvmevict-workload" -r 256 -P 64 -n 20000 "$@" --json; }
+# with_policy OBJ CMD...: run CMD with OBJ attached (pinned), then detach.
+with_policy() {
+	local obj=$1 rc=0
+	shift
+	"$K" attach "$obj" --pin >/dev/null || fail "cannot attach $obj"
+	"$@" || rc=$?
+	"$K" detach >/dev/null || fail "cannot detach $obj"
+	return $rc
+}
+# check_sum JSON: policy pages plus fallback pages equal the pages evicted.
+check_sum() {
+	local p f r
+	p=$(json_get "$1" evict_policy_pages)
+	f=$(json_get "$1" evict_fallback_pages)
+	r=$(json_get "$1" mmu_recycled)
+	[ $((p + f)) -eq "$r" ] ||
+		fail "policy $p + fallback $f != evicted $r"
+}
