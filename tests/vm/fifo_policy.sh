@@ -4,7 +4,7 @@
 # page is the policy's choice, and nothing is refused.
 source "$(dirname "$0")/../lib.sh"
 printf '%-8s %12s %12s %12s %12s\n' workload builtin_miss fifo_miss builtin_evict fifo_evict
-for p in loop uniform hotcold zipf scan phase; do
+for p in loop uniform hotcold scan; do
 	base=$(workload -p "$p") || fail "$p: built-in run failed"
 	pol=$(with_policy "$B/fifo.bpf.o" workload -p "$p") || fail "$p: run with fifo.bpf.o failed"
 	printf '%-8s %12d %12d %12d %12d\n' "$p" "$(json_get "$base" mmu_cache_miss)" \
