@@ -22,7 +22,7 @@ SIM_SRCS      := user/simulate.c user/sim.c user/sim_policy.c $(COMMON_SRCS)
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(wildcard tests/unit/*.c))
 
 .SECONDARY:
-.PHONY: all help deps kernel bpf-tools bpf user check unit-test bench bench-sim kernel-patches clean
+.PHONY: all help deps kernel bpf-tools bpf user check unit-test bench bench-sim bench-overhead kernel-patches clean
 
 all: user
 
@@ -34,6 +34,7 @@ help:
 	@echo "make bpf           build the policies and kvmevict (needs kernel and bpf-tools)"
 	@echo "make bench         main job: boot, run the workloads, compare with the simulator"
 	@echo "make bench-sim     simulator speed on a 10-million-access trace"
+	@echo "make bench-overhead  the hook's cost: fifo.bpf.o against the built-in FIFO"
 	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
 	@echo "make kernel-patches  export the kernel tree's commits into kernel-patch/"
 
@@ -112,6 +113,9 @@ check: deps
 
 bench:
 	@scripts/bench
+
+bench-overhead:
+	@scripts/bench-overhead
 
 bench-sim: user
 	@echo "kvmevict-sim on 10,000,000 zipf accesses over 4096 regions, pool 1024:"

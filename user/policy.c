@@ -197,7 +197,8 @@ int policy_attach(struct policy *p, const char *path, bool verbose)
 	err = bpf_object__load(p->obj);
 	if (err) {
 		err = -err;
-		if (err == EPERM || err == EACCES) {
+		/* As root, EACCES is the verifier refusing an access. */
+		if ((err == EPERM || err == EACCES) && geteuid() != 0) {
 			explain_errno(path, "load the policy", err);
 		} else {
 			fprintf(stderr, "error: %s: the kernel refused the policy (%s);"
