@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clock: second chance.
+ *
+ * A page is referenced when a fault finds it again (page_referenced) or
+ * when the hardware walked through it since the last look (the Accessed
+ * bits of the SPTEs that point to it, tested and cleared here).  The hand
+ * walks list 0 from the oldest page: a referenced page loses its mark and
+ * goes back to the head, an unreferenced one is evicted.  Upper-level
+ * shadow pages, walked on every access below them, are always referenced,
+ * so they are kept, as they should be: zapping one unlinks all its
+ * children.
+ *
+ * Cost per eviction: O(1) amortized, at most one lap of the list per
+ * evict() call (the kernel's iterator bound).  Where it loses: a loop over
+ * more pages than the pool, where every page is referenced once per lap and
+ * CLOCK degenerates to FIFO, like LRU does.
+ */
+#include "kvm_evict.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define REFERENCED	1ULL
+
+SEC("struct_ops/page_referenced")
+void BPF_PROG(clock_referenced, struct kvm *kvm, struct kvm_mmu_page *sp)
+{
+	sp->evict.data |= REFERENCED;
+	count(KVMEVICT_REFERENCED, 1);
+}
+
+SEC("struct_ops/evict")
+void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
+	      u32 nr_to_evict)
+{
+	u32 chosen = 0, scanned = 0, spared = 0;
+	struct kvm_mmu_page *sp;
+
+	bpf_for_each(kvm_mmu_list, sp, kvm, 0, 0) {
+		bool young;
+
+		if (chosen >= nr_to_evict)
+			break;
+		scanned++;
+		if (sp->root_count)
+			continue;
+		young = bpf_kvm_mmu_page_young(sp, KVM_MMU_EVICT_YOUNG_CLEAR);
+		if (young || (sp->evict.data & REFERENCED)) {
+			sp->evict.data &= ~REFERENCED;
+			bpf_kvm_mmu_list_move(sp, 0, 0);
+			spared++;
+			continue;
+		}
+		if (bpf_kvm_mmu_evict_choose(req, sp) == 0)
+			chosen++;
+		else
+			count(KVMEVICT_REFUSED, 1);
+	}
+	count(KVMEVICT_EVICT_CALLS, 1);
+	count(KVMEVICT_CHOSEN, chosen);
+	count(KVMEVICT_SCANNED, scanned);
+	count(KVMEVICT_SECOND_CHANCE, spared);
+}
+
+SEC(".struct_ops.link")
+struct kvm_mmu_evict_ops clock_ops = {
+	.page_referenced = (void *)clock_referenced,
+	.evict = (void *)clock_evict,
+	.name = "clock",
+};
