@@ -11,8 +11,8 @@
  * so they are kept, as they should be: zapping one unlinks all its
  * children.
  *
- * Cost per eviction: O(1) amortized, at most one lap of the list per
- * evict() call (the kernel's iterator bound).  Where it loses: a loop over
+ * Cost per eviction: O(1) amortized; at most two laps of the list per
+ * evict() call, each bounded by the kernel's iterator.  Where it loses: a loop over
  * more pages than the pool, where every page is referenced once per lap and
  * CLOCK degenerates to FIFO, like LRU does.
  */
@@ -29,11 +29,14 @@ void BPF_PROG(clock_referenced, struct kvm *kvm, struct kvm_mmu_page *sp)
 	count(KVMEVICT_REFERENCED, 1);
 }
 
-SEC("struct_ops/evict")
-void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
-	      u32 nr_to_evict)
+/*
+ * One lap of the hand over list 0, oldest first.  Returns the pages chosen;
+ * spared pages go back to the head with their marks cleared.
+ */
+static __always_inline u32 clock_lap(struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
+				     u32 nr_to_evict, u32 chosen)
 {
-	u32 chosen = 0, scanned = 0, spared = 0;
+	u32 scanned = 0, spared = 0;
 	struct kvm_mmu_page *sp;
 
 	bpf_for_each(kvm_mmu_list, sp, kvm, 0, 0) {
@@ -42,7 +45,7 @@ void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 		if (chosen >= nr_to_evict)
 			break;
 		scanned++;
-		if (sp->root_count)
+		if (sp->root_count || sp->evict.chosen)
 			continue;
 		young = bpf_kvm_mmu_page_young(sp, KVM_MMU_EVICT_YOUNG_CLEAR);
 		if (young || (sp->evict.data & REFERENCED)) {
@@ -56,10 +59,26 @@ void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 		else
 			count(KVMEVICT_REFUSED, 1);
 	}
-	count(KVMEVICT_EVICT_CALLS, 1);
-	count(KVMEVICT_CHOSEN, chosen);
 	count(KVMEVICT_SCANNED, scanned);
 	count(KVMEVICT_SECOND_CHANCE, spared);
+	return chosen;
+}
+
+SEC("struct_ops/evict")
+void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
+	      u32 nr_to_evict)
+{
+	/*
+	 * A lap may spare everything (every mark set); the second lap then
+	 * finds the marks it cleared, as a real clock hand would.  The
+	 * kernel bounds each lap by the list's length.
+	 */
+	u32 chosen = clock_lap(kvm, req, nr_to_evict, 0);
+
+	if (chosen < nr_to_evict)
+		chosen = clock_lap(kvm, req, nr_to_evict, chosen);
+	count(KVMEVICT_EVICT_CALLS, 1);
+	count(KVMEVICT_CHOSEN, chosen);
 }
 
 SEC(".struct_ops.link")
