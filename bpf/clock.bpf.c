@@ -11,8 +11,13 @@
  * so they are kept, as they should be: zapping one unlinks all its
  * children.
  *
+ * New pages wait on list 1 until the next evict(), which clears their
+ * Accessed bits: the bit a parent SPTE is born with only says that the
+ * fault happened, and would otherwise buy every new page a free lap.
+ *
  * Cost per eviction: O(1) amortized; at most two laps of the list per
- * evict() call, each bounded by the kernel's iterator.  Where it loses: a loop over
+ * evict() call, each bounded by the kernel's iterator, plus one pass over
+ * the pages created since the last call.  Where it loses: a loop over
  * more pages than the pool, where every page is referenced once per lap and
  * CLOCK degenerates to FIFO, like LRU does.
  */
@@ -21,6 +26,7 @@
 char LICENSE[] SEC("license") = "GPL";
 
 #define REFERENCED	1ULL
+#define FRESH_LIST	1
 
 SEC("struct_ops/page_referenced")
 void BPF_PROG(clock_referenced, struct kvm *kvm, struct kvm_mmu_page *sp)
@@ -64,6 +70,29 @@ static __always_inline u32 clock_lap(struct kvm *kvm, struct kvm_mmu_evict_ctx *
 	return chosen;
 }
 
+/*
+ * A new shadow page's parent SPTE is born with its Accessed bit set, which
+ * says nothing about use after the fault that created it.  New pages wait
+ * on list 1; each evict() clears their bits and hands them to the clock, so
+ * that the hand judges them by what happened since.
+ */
+SEC("struct_ops/page_created")
+void BPF_PROG(clock_created, struct kvm *kvm, struct kvm_mmu_page *sp)
+{
+	bpf_kvm_mmu_list_move(sp, FRESH_LIST, 0);
+	count(KVMEVICT_CREATED, 1);
+}
+
+static __always_inline void clock_adopt_fresh(struct kvm *kvm)
+{
+	struct kvm_mmu_page *sp;
+
+	bpf_for_each(kvm_mmu_list, sp, kvm, FRESH_LIST, 0) {
+		bpf_kvm_mmu_page_young(sp, KVM_MMU_EVICT_YOUNG_CLEAR);
+		bpf_kvm_mmu_list_move(sp, 0, 0);
+	}
+}
+
 SEC("struct_ops/evict")
 void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 	      u32 nr_to_evict)
@@ -73,7 +102,10 @@ void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 	 * finds the marks it cleared, as a real clock hand would.  The
 	 * kernel bounds each lap by the list's length.
 	 */
-	u32 chosen = clock_lap(kvm, req, nr_to_evict, 0);
+	u32 chosen;
+
+	clock_adopt_fresh(kvm);
+	chosen = clock_lap(kvm, req, nr_to_evict, 0);
 
 	if (chosen < nr_to_evict)
 		chosen = clock_lap(kvm, req, nr_to_evict, chosen);
@@ -83,6 +115,7 @@ void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 
 SEC(".struct_ops.link")
 struct kvm_mmu_evict_ops clock_ops = {
+	.page_created = (void *)clock_created,
 	.page_referenced = (void *)clock_referenced,
 	.evict = (void *)clock_evict,
 	.name = "clock",
