@@ -41,4 +41,52 @@ static __always_inline void count(enum kvmevict_counter c, u64 n)
 		*v += n;
 }
 
+/*
+ * Reference tracking shared by the policies.
+ *
+ * A new shadow page's parent SPTE is born with its Accessed bit set, which
+ * only says that the creating fault happened.  Policies park new pages on
+ * FRESH_LIST (page_created) and, at the start of each evict(), clear their
+ * bits and hand them to their own list (adopt_fresh), so that a page is
+ * judged by its use after the fault.  A software reference (a fault that
+ * found the page again) sets SW_REFERENCED in the page's data word.
+ */
+#define FRESH_LIST	1
+#define SW_REFERENCED	(1ULL << 63)
+
+static __always_inline void park_fresh(struct kvm_mmu_page *sp)
+{
+	bpf_kvm_mmu_list_move(sp, FRESH_LIST, 0);
+	count(KVMEVICT_CREATED, 1);
+}
+
+/* Move the pages created since the last call to the head of @list. */
+static __always_inline void adopt_fresh(struct kvm *kvm, u32 list)
+{
+	struct kvm_mmu_page *sp;
+
+	bpf_for_each(kvm_mmu_list, sp, kvm, FRESH_LIST, 0) {
+		bpf_kvm_mmu_page_young(sp, KVM_MMU_EVICT_YOUNG_CLEAR);
+		bpf_kvm_mmu_list_move(sp, list, 0);
+	}
+}
+
+/* Whether @sp was used since the last look; clears what it looked at. */
+static __always_inline bool test_clear_referenced(struct kvm_mmu_page *sp)
+{
+	bool young = bpf_kvm_mmu_page_young(sp, KVM_MMU_EVICT_YOUNG_CLEAR);
+
+	if (sp->evict.data & SW_REFERENCED) {
+		sp->evict.data &= ~SW_REFERENCED;
+		return true;
+	}
+	return young;
+}
+
+/* Pages no policy may choose: roots in use, and pages chosen already. */
+static __always_inline bool unevictable(struct kvm_mmu_page *sp)
+{
+	return sp->root_count || sp->evict.chosen;
+}
+
 #endif
