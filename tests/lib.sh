@@ -31,6 +31,16 @@ with_policy() {
 	"$K" detach >/dev/null || fail "cannot detach $obj"
 	return $rc
 }
+# with_policy_args OBJ "OPTIONS" CMD...: the same, with kvmevict options.
+with_policy_args() {
+	local obj=$1 opts=$2 rc=0
+	shift 2
+	# shellcheck disable=SC2086
+	"$K" attach "$obj" --pin $opts >/dev/null || fail "cannot attach $obj $opts"
+	"$@" || rc=$?
+	"$K" detach >/dev/null || fail "cannot detach $obj"
+	return $rc
+}
 # check_sum JSON: policy pages plus fallback pages equal the pages evicted.
 check_sum() {
 	local p f r

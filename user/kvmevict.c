@@ -39,6 +39,7 @@ static const char usage_text[] =
 "Examples:\n"
 "  kvmevict run build/clock.bpf.o\n"
 "  kvmevict run build/fifo.bpf.o --interval 5 --count 12 --json > fifo.jsonl\n"
+"  kvmevict run build/aging.bpf.o -o aging_window=16 -o aging_interval=8\n"
 "  kvmevict attach build/clock.bpf.o --pin && kvmevict status\n";
 
 static const char run_usage[] =
@@ -48,6 +49,8 @@ static const char run_usage[] =
 "  -i, --interval SECONDS  between two reports (1)\n"
 "  -n, --count N           stop after N reports (0: until interrupted)\n"
 "  -j, --json              one JSON object per report and line\n"
+"  -o, --set NAME=VALUE    set one of the policy's tunables before loading\n"
+"                          (its const volatile globals, e.g. aging_window)\n"
 "  -v, --verbose           libbpf's and the verifier's full output\n"
 "  -h, --help              this help\n"
 "\n"
@@ -55,7 +58,7 @@ static const char run_usage[] =
 "ejected the policy (the reason is printed).\n";
 
 static const char attach_usage[] =
-"Usage: kvmevict attach POLICY.bpf.o --pin [-v]\n"
+"Usage: kvmevict attach POLICY.bpf.o --pin [-o NAME=VALUE]... [-v]\n"
 "Attach POLICY and pin it in " KVMEVICT_PIN_DIR ", so that it stays\n"
 "attached after kvmevict exits; 'kvmevict detach' removes it.\n";
 
@@ -182,6 +185,10 @@ static void sample(struct report *r)
 	r->t_cur = now_s();
 }
 
+#define MAX_TUNABLES 16
+static char *tunables[MAX_TUNABLES];
+static int nr_tunables;
+
 static int parse_policy_opts(int argc, char **argv, const char *usage, int *json,
 			     int *verbose, int *pin, double *interval, uint64_t *count)
 {
@@ -191,14 +198,22 @@ static int parse_policy_opts(int argc, char **argv, const char *usage, int *json
 		{ "json", no_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "pin", no_argument, NULL, 'p' },
+		{ "set", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int opt;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "i:n:jvph", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "i:n:jvpo:h", opts, NULL)) != -1) {
 		switch (opt) {
+		case 'o':
+			if (nr_tunables == MAX_TUNABLES) {
+				fprintf(stderr, "error: at most %d tunables\n", MAX_TUNABLES);
+				return 2;
+			}
+			tunables[nr_tunables++] = optarg;
+			break;
 		case 'i':
 			if (cli_parse_real("--interval", optarg, interval))
 				return 2;
@@ -249,7 +264,7 @@ static int cmd_run(int argc, char **argv)
 	if (!r)
 		return 1;
 	r->json = json;
-	if (policy_attach(&p, argv[optind], verbose)) {
+	if (policy_attach(&p, argv[optind], verbose, tunables, nr_tunables)) {
 		free(r);
 		return 1;
 	}
@@ -299,7 +314,7 @@ static int cmd_attach(int argc, char **argv)
 			" (use 'kvmevict run' to attach while watching)\n");
 		return 2;
 	}
-	if (policy_attach(&p, argv[optind], verbose))
+	if (policy_attach(&p, argv[optind], verbose, tunables, nr_tunables))
 		return 1;
 	if (policy_pin(&p)) {
 		policy_detach(&p);

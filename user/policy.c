@@ -146,6 +146,65 @@ static int find_ops_map(struct policy *p, const char *path)
 	return 0;
 }
 
+/*
+ * Set "NAME=VALUE" in the policy's read-only data before it is loaded: the
+ * tunables are its const volatile globals (see bpf/aging.bpf.c).
+ */
+static int set_tunable(struct policy *p, const char *path, const char *assignment)
+{
+	struct bpf_map *rodata = bpf_object__find_map_by_name(p->obj, ".rodata");
+	const struct btf *btf = bpf_object__btf(p->obj);
+	const char *eq = strchr(assignment, '=');
+	const struct btf_var_secinfo *vs;
+	const struct btf_type *sec;
+	unsigned long long value;
+	size_t size, name_len;
+	char *end, *data;
+	int i;
+
+	if (!eq || eq == assignment) {
+		fprintf(stderr, "error: tunable '%s' is not NAME=VALUE\n", assignment);
+		return -EINVAL;
+	}
+	errno = 0;
+	value = strtoull(eq + 1, &end, 0);
+	if (errno || *end || !eq[1]) {
+		fprintf(stderr, "error: tunable '%s': the value must be a number\n",
+			assignment);
+		return -EINVAL;
+	}
+	name_len = eq - assignment;
+	sec = rodata && btf ? btf__type_by_id(btf, bpf_map__btf_value_type_id(rodata)) : NULL;
+	data = rodata ? bpf_map__initial_value(rodata, &size) : NULL;
+	for (i = 0, vs = sec ? btf_var_secinfos(sec) : NULL; sec && data &&
+	     i < btf_vlen(sec); i++, vs++) {
+		const struct btf_type *var = btf__type_by_id(btf, vs->type);
+		const char *name = btf__name_by_offset(btf, var->name_off);
+
+		if (strlen(name) != name_len || strncmp(name, assignment, name_len))
+			continue;
+		if (vs->size == 4 && value <= UINT32_MAX) {
+			uint32_t v32 = value;
+
+			memcpy(data + vs->offset, &v32, 4);
+		} else if (vs->size == 8) {
+			memcpy(data + vs->offset, &value, 8);
+		} else {
+			fprintf(stderr, "error: tunable '%.*s' does not fit %llu\n",
+				(int)name_len, assignment, value);
+			return -ERANGE;
+		}
+		return 0;
+	}
+	fprintf(stderr, "error: %s has no tunable '%.*s'", path, (int)name_len, assignment);
+	for (i = 0, vs = sec ? btf_var_secinfos(sec) : NULL; sec && i < btf_vlen(sec);
+	     i++, vs++)
+		fprintf(stderr, "%s%s", i ? ", " : " (it has: ",
+			btf__name_by_offset(btf, btf__type_by_id(btf, vs->type)->name_off));
+	fprintf(stderr, "%s\n", sec && btf_vlen(sec) ? ")" : " (it has none)");
+	return -ENOENT;
+}
+
 static void explain_errno(const char *path, const char *what, int err)
 {
 	fprintf(stderr, "error: %s: cannot %s: %s\n", path, what, strerror(err));
@@ -157,10 +216,11 @@ static void explain_errno(const char *path, const char *what, int err)
 			" then 'kvmevict detach'\n");
 }
 
-int policy_attach(struct policy *p, const char *path, bool verbose)
+int policy_attach(struct policy *p, const char *path, bool verbose,
+		  char *const *tunables, int nr_tunables)
 {
 	struct stat st;
-	int err;
+	int err, i;
 
 	memset(p, 0, sizeof(*p));
 	p->counters_fd = -1;
@@ -191,6 +251,8 @@ int policy_attach(struct policy *p, const char *path, bool verbose)
 		return -err;
 	}
 	err = find_ops_map(p, path);
+	for (i = 0; !err && i < nr_tunables; i++)
+		err = set_tunable(p, path, tunables[i]);
 	if (err)
 		goto fail;
 

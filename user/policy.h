@@ -29,11 +29,13 @@ struct policy {
 /* Whether the running kernel has the kvm_mmu_evict_ops hook. */
 bool policy_kernel_supported(void);
 /*
- * Open @path, check it is a kvm_mmu_evict_ops policy, load it (the verifier
- * runs here) and attach it.  On failure prints the object, the cause and
+ * Open @path, check it is a kvm_mmu_evict_ops policy, set its tunables
+ * ("NAME=VALUE": a const volatile global of the policy), load it (the
+ * verifier runs here) and attach it.  On failure prints the object, the cause and
  * what to do, and returns a negative errno.
  */
-int policy_attach(struct policy *p, const char *path, bool verbose);
+int policy_attach(struct policy *p, const char *path, bool verbose,
+		  char *const *tunables, int nr_tunables);
 /* Pin the link and the counters under KVMEVICT_PIN_DIR. */
 int policy_pin(struct policy *p);
 /* Detach and free what policy_attach() set up. */

@@ -54,3 +54,13 @@ echo "ok: unprivileged attach refused: $(head -1 <<<"$msg")"
 expect_fail "wrong object" "no kvm_mmu_evict_ops map" "$K" run "$B/kprobe_count.bpf.o"
 expect_fail "not an ELF file" "not a usable BPF object" "$K" run /etc/hostname
 expect_fail "missing file" "No such file" "$K" run /nonexistent.bpf.o
+
+# Tunables: a bad name lists the real ones; aging_window=1 degenerates to FIFO.
+expect_fail "unknown tunable" "no tunable 'nosuch' \\(it has: aging_window, aging_interval\\)" \
+	"$K" run "$B/aging.bpf.o" -o nosuch=1
+expect_fail "non-numeric tunable" "must be a number" "$K" run "$B/aging.bpf.o" -o aging_window=x
+out=$(with_policy_args "$B/aging.bpf.o" "-o aging_window=1" workload -p hotcold) ||
+	fail "aging_window=1: guest failed"
+[ "$(json_get "$out" mmu_cache_miss)" = "$(json_get "$base" mmu_cache_miss)" ] ||
+	fail "aging with a window of 1 page should evict like FIFO"
+echo "ok: tunables reach the policy (aging_window=1 gives FIFO's misses)"
