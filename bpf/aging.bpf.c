@@ -39,8 +39,7 @@ void BPF_PROG(aging_created, struct kvm *kvm, struct kvm_mmu_page *sp)
 SEC("struct_ops/page_referenced")
 void BPF_PROG(aging_referenced, struct kvm *kvm, struct kvm_mmu_page *sp)
 {
-	sp->evict.data |= SW_REFERENCED;
-	count(KVMEVICT_REFERENCED, 1);
+	note_sw_reference(sp);
 }
 
 static __always_inline void aging_pass(struct kvm *kvm)

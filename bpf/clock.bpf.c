@@ -31,8 +31,7 @@ void BPF_PROG(clock_created, struct kvm *kvm, struct kvm_mmu_page *sp)
 SEC("struct_ops/page_referenced")
 void BPF_PROG(clock_referenced, struct kvm *kvm, struct kvm_mmu_page *sp)
 {
-	sp->evict.data |= SW_REFERENCED;
-	count(KVMEVICT_REFERENCED, 1);
+	note_sw_reference(sp);
 }
 
 /* One lap of the hand over list 0, oldest first; returns the pages chosen. */

@@ -31,8 +31,7 @@ void BPF_PROG(sieve_created, struct kvm *kvm, struct kvm_mmu_page *sp)
 SEC("struct_ops/page_referenced")
 void BPF_PROG(sieve_referenced, struct kvm *kvm, struct kvm_mmu_page *sp)
 {
-	sp->evict.data |= SW_REFERENCED;
-	count(KVMEVICT_REFERENCED, 1);
+	note_sw_reference(sp);
 }
 
 /* The hand moves from the tail of list 0 toward its head. */

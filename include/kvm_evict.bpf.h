@@ -71,6 +71,13 @@ static __always_inline void adopt_fresh(struct kvm *kvm, u32 list)
 	}
 }
 
+/* A fault found @sp again: remember it until the policy's next look. */
+static __always_inline void note_sw_reference(struct kvm_mmu_page *sp)
+{
+	sp->evict.data |= SW_REFERENCED;
+	count(KVMEVICT_REFERENCED, 1);
+}
+
 /* Whether @sp was used since the last look; clears what it looked at. */
 static __always_inline bool test_clear_referenced(struct kvm_mmu_page *sp)
 {
