@@ -33,6 +33,8 @@ u64 evictions;
 SEC("struct_ops/page_created")
 void BPF_PROG(aging_created, struct kvm *kvm, struct kvm_mmu_page *sp)
 {
+	adopt_fresh(kvm, 0);
+	sp->evict.data = AGE_NEW;
 	park_fresh(sp);
 }
 
@@ -62,13 +64,6 @@ void BPF_PROG(aging_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 {
 	u32 i, chosen = 0, scanned = 0, interval = aging_interval ?: 1;
 	struct kvm_mmu_page *sp;
-
-	/* New pages join with their creation bit cleared and a fresh age. */
-	bpf_for_each(kvm_mmu_list, sp, kvm, FRESH_LIST, 0) {
-		bpf_kvm_mmu_page_young(sp, KVM_MMU_EVICT_YOUNG_CLEAR);
-		sp->evict.data = AGE_NEW;
-		bpf_kvm_mmu_list_move(sp, 0, 0);
-	}
 
 	for (i = 0; i < nr_to_evict && i < 64; i++) {
 		struct kvm_mmu_page *best = NULL;

@@ -10,11 +10,11 @@
  * shadow pages, walked on every access below them, are always referenced,
  * so they are kept, as they should be: zapping one unlinks all its
  * children.  New pages are judged by their use after the creating fault
- * (see adopt_fresh()).
+ * (see adopt_fresh()); they join at the head, unmarked.
  *
  * Cost per eviction: O(1) amortized; at most two laps of the list per
- * evict() call, each bounded by the kernel's iterator, plus one pass over
- * the pages created since the last call.  Where it loses: a loop over more
+ * evict() call, each bounded by the kernel's iterator; the pages parked
+ * by the previous fault are adopted when the next page is created.  Where it loses: a loop over more
  * pages than the pool, where every page is referenced once per lap and
  * CLOCK degenerates to FIFO, like LRU does.
  */
@@ -25,6 +25,7 @@ char LICENSE[] SEC("license") = "GPL";
 SEC("struct_ops/page_created")
 void BPF_PROG(clock_created, struct kvm *kvm, struct kvm_mmu_page *sp)
 {
+	adopt_fresh(kvm, 0);
 	park_fresh(sp);
 }
 
@@ -68,7 +69,6 @@ void BPF_PROG(clock_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 {
 	u32 chosen;
 
-	adopt_fresh(kvm, 0);
 	/* A lap that spares everything cleared the marks; the next finds them. */
 	chosen = clock_lap(kvm, req, nr_to_evict, 0);
 	if (chosen < nr_to_evict)

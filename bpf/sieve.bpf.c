@@ -25,6 +25,7 @@ char LICENSE[] SEC("license") = "GPL";
 SEC("struct_ops/page_created")
 void BPF_PROG(sieve_created, struct kvm *kvm, struct kvm_mmu_page *sp)
 {
+	adopt_fresh(kvm, 0);
 	park_fresh(sp);
 }
 
@@ -82,12 +83,6 @@ void BPF_PROG(sieve_evict, struct kvm *kvm, struct kvm_mmu_evict_ctx *req,
 		sieve_wrap(kvm);
 		chosen = sieve_sweep(kvm, req, nr_to_evict, chosen);
 	}
-	/*
-	 * Pages created since the last call join the queue only now, with
-	 * their creation bit cleared: the hand may reach them at once when
-	 * the queue ahead of it is short, and must find their use since.
-	 */
-	adopt_fresh(kvm, 0);
 	count(KVMEVICT_EVICT_CALLS, 1);
 	count(KVMEVICT_CHOSEN, chosen);
 }

@@ -44,23 +44,30 @@ static __always_inline void count(enum kvmevict_counter c, u64 n)
 /*
  * Reference tracking shared by the policies.
  *
- * A new shadow page's parent SPTE is born with its Accessed bit set, which
- * only says that the creating fault happened.  Policies park new pages on
- * FRESH_LIST (page_created) and, at the start of each evict(), clear their
- * bits and hand them to their own list (adopt_fresh), so that a page is
- * judged by its use after the fault.  A software reference (a fault that
- * found the page again) sets SW_REFERENCED in the page's data word.
+ * A new shadow page's parent SPTE is born with its Accessed bit set, and
+ * the faulting access, retried right after the fault, walks through the
+ * page at once: neither says that the guest came back to it.  So a new
+ * page waits on FRESH_LIST until the next page is created (the next fault
+ * that needs one), when its bits are cleared and it joins the policy's
+ * list; from then on every walk through it counts.  What is lost is a use
+ * between the retry and the next creating fault, a short window.  Waiting
+ * for the next evict() instead would lose every use over a whole refill
+ * batch: measured on hotcold, CLOCK then misses 23% more.  A software
+ * reference (a fault that found the page again) sets SW_REFERENCED in the
+ * page's data word, parked or not.
  */
 #define FRESH_LIST	1
 #define SW_REFERENCED	(1ULL << 63)
 
+/* page_created: park the new page. */
 static __always_inline void park_fresh(struct kvm_mmu_page *sp)
 {
 	bpf_kvm_mmu_list_move(sp, FRESH_LIST, 0);
 	count(KVMEVICT_CREATED, 1);
 }
 
-/* Move the pages created since the last call to the head of @list. */
+/* page_created, before park_fresh(): the pages parked by earlier faults
+ * lose their creation bits and go to the head of @list. */
 static __always_inline void adopt_fresh(struct kvm *kvm, u32 list)
 {
 	struct kvm_mmu_page *sp;
