@@ -175,6 +175,8 @@ static int parent_of(const struct run *r, uint32_t k)
 
 static void evict(struct run *r, uint32_t n)
 {
+	if (r->pol.ops->batch)
+		r->pol.ops->batch(&r->pol);
 	while (n--) {
 		uint32_t k = r->pol.ops->victim(&r->pol);
 

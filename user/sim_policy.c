@@ -286,6 +286,8 @@ struct s3fifo {
 	struct lists l;
 	uint8_t *freq;		/* 0..3 */
 	uint8_t *in_ghost;
+	uint32_t *looked;	/* the batch in which a main page was last looked at */
+	uint32_t batch;
 	uint32_t small_size, main_size, ghost_size;
 	uint32_t small_target, ghost_target;
 };
@@ -299,9 +301,10 @@ static int s3fifo_init(struct sim_policy *p)
 		return -1;
 	s->freq = calloc(p->nr_keys, 1);
 	s->in_ghost = calloc(p->nr_keys, 1);
+	s->looked = calloc(p->nr_keys, sizeof(*s->looked));
 	s->small_target = p->capacity / 10 ? p->capacity / 10 : 1;
 	s->ghost_target = p->capacity - s->small_target;
-	return s->freq && s->in_ghost ? 0 : -1;
+	return s->freq && s->in_ghost && s->looked ? 0 : -1;
 }
 
 static void s3fifo_fini(struct sim_policy *p)
@@ -313,6 +316,7 @@ static void s3fifo_fini(struct sim_policy *p)
 	lists_fini(&s->l);
 	free(s->freq);
 	free(s->in_ghost);
+	free(s->looked);
 	free(s);
 }
 
@@ -333,12 +337,25 @@ static void s3fifo_insert(struct sim_policy *p, uint32_t key, uint64_t t)
 	}
 }
 
+/*
+ * Like the BPF policy, which learns of uses from Accessed bits: a use sets
+ * a bit, and a look at the page adds at most one to its count (up to 3).
+ */
+#define S3_SEEN 0x80
+
 static void s3fifo_ref(struct sim_policy *p, uint32_t key, uint64_t t)
 {
-	struct s3fifo *s = p->priv;
+	((struct s3fifo *)p->priv)->freq[key] |= S3_SEEN;
+}
 
-	if (s->freq[key] < 3)
-		s->freq[key]++;
+static uint8_t s3fifo_uses(struct s3fifo *s, uint32_t key)
+{
+	uint8_t f = s->freq[key] & 3;
+
+	if ((s->freq[key] & S3_SEEN) && f < 3)
+		f++;
+	s->freq[key] = f;
+	return f;
 }
 
 static void s3fifo_remember(struct s3fifo *s, uint32_t key)
@@ -355,30 +372,58 @@ static void s3fifo_remember(struct s3fifo *s, uint32_t key)
 	}
 }
 
+static void s3fifo_batch(struct sim_policy *p)
+{
+	((struct s3fifo *)p->priv)->batch++;
+}
+
+/* The small queue's tail: promoted if used, else evicted and remembered. */
+static uint32_t s3fifo_small(struct s3fifo *s, int *promoted)
+{
+	uint32_t k = list_tail(&s->l, S3_SMALL);
+
+	*promoted = 0;
+	if (k == SIM_NONE)
+		return k;
+	list_del(&s->l, k);
+	s->small_size--;
+	if (s3fifo_uses(s, k)) {
+		s->freq[k] = 0;
+		s->looked[k] = s->batch;
+		list_push_head(&s->l, S3_MAIN, k);
+		s->main_size++;
+		*promoted = 1;
+		return k;
+	}
+	s3fifo_remember(s, k);
+	return k;
+}
+
+/*
+ * As the BPF policy does in one evict() call: the small queue down to its
+ * target, then one look at each main page not looked at (or promoted) in
+ * this batch; when none is left, the small queue's tail, used or not, and
+ * last the main queue's tail (in the kernel, KVM's FIFO fallback).
+ */
 static uint32_t s3fifo_victim(struct sim_policy *p)
 {
 	struct s3fifo *s = p->priv;
+	int promoted;
 	uint32_t k;
 
 	for (;;) {
 		if (s->small_size > s->small_target || !s->main_size) {
-			k = list_tail(&s->l, S3_SMALL);
-			if (k == SIM_NONE)
+			k = s3fifo_small(s, &promoted);
+			if (!promoted)
 				return k;
-			list_del(&s->l, k);
-			s->small_size--;
-			if (s->freq[k]) {	/* used again: promote */
-				s->freq[k] = 0;
-				list_push_head(&s->l, S3_MAIN, k);
-				s->main_size++;
-				continue;
-			}
-			s3fifo_remember(s, k);
-			return k;
+			continue;
 		}
 		k = list_tail(&s->l, S3_MAIN);
+		if (s->looked[k] == s->batch)
+			break;
 		list_del(&s->l, k);
-		if (s->freq[k]) {
+		s->looked[k] = s->batch;
+		if (s3fifo_uses(s, k)) {
 			s->freq[k]--;
 			list_push_head(&s->l, S3_MAIN, k);
 			continue;
@@ -386,6 +431,16 @@ static uint32_t s3fifo_victim(struct sim_policy *p)
 		s->main_size--;
 		return k;
 	}
+	k = list_tail(&s->l, S3_SMALL);
+	if (k != SIM_NONE) {
+		list_del(&s->l, k);
+		s->small_size--;
+		return k;
+	}
+	k = list_tail(&s->l, S3_MAIN);
+	list_del(&s->l, k);
+	s->main_size--;
+	return k;
 }
 
 /* --- Belady's OPT: evict the key used furthest in the future ------------ */
@@ -510,31 +565,32 @@ static uint32_t opt_victim(struct sim_policy *p)
 
 static const struct sim_policy_ops fifo_ops = {
 	"fifo", "first in, first out (KVM's built-in order)",
-	simple_init, simple_insert, nop_ref, tail_victim, simple_fini,
+	simple_init, simple_insert, nop_ref, tail_victim, simple_fini, NULL,
 };
 static const struct sim_policy_ops lru_ops = {
 	"lru", "exact least recently used (sees every access)",
-	simple_init, simple_insert, lru_ref, tail_victim, simple_fini,
+	simple_init, simple_insert, lru_ref, tail_victim, simple_fini, NULL,
 };
 static const struct sim_policy_ops clock_ops = {
 	"clock", "second chance on a reference bit",
-	simple_init, simple_insert, clock_ref, clock_victim, simple_fini,
+	simple_init, simple_insert, clock_ref, clock_victim, simple_fini, NULL,
 };
 static const struct sim_policy_ops aging_ops = {
 	"aging", "8-bit aging, lowest age among the 32 oldest",
-	aging_init, aging_insert, clock_ref, aging_victim, aging_fini,
+	aging_init, aging_insert, clock_ref, aging_victim, aging_fini, NULL,
 };
 static const struct sim_policy_ops sieve_ops = {
 	"sieve", "SIEVE: FIFO with a visited bit and a lazy hand",
-	sieve_init, simple_insert, clock_ref, sieve_victim, sieve_fini,
+	sieve_init, simple_insert, clock_ref, sieve_victim, sieve_fini, NULL,
 };
 static const struct sim_policy_ops s3fifo_ops = {
 	"s3fifo", "S3-FIFO: small, main and ghost FIFOs",
 	s3fifo_init, s3fifo_insert, s3fifo_ref, s3fifo_victim, s3fifo_fini,
+	s3fifo_batch,
 };
 static const struct sim_policy_ops opt_ops = {
 	"opt", "Belady's OPT: furthest next use (offline bound)",
-	opt_init, opt_insert, opt_touch, opt_victim, opt_fini,
+	opt_init, opt_insert, opt_touch, opt_victim, opt_fini, NULL,
 };
 
 const struct sim_policy_ops *const sim_policies[] = {

@@ -32,6 +32,8 @@ struct sim_policy_ops {
 	/* Remove and return a resident key; SIM_NONE when none is resident. */
 	uint32_t (*victim)(struct sim_policy *p);
 	void (*fini)(struct sim_policy *p);
+	/* Optional: KVM is about to evict a batch (no accesses until done). */
+	void (*batch)(struct sim_policy *p);
 };
 
 /* All policies, OPT last; NULL-terminated. */
