@@ -135,13 +135,14 @@ static void print_report(struct report *r, int counters_fd)
 				       (unsigned long long)ctr[i]);
 		printf("\n");
 		if (r->nr_cur)
-			printf("  %-14s %10s %12s %10s %11s %9s %15s\n", "vm", "faults/s",
-			       "evictions/s", "by_policy", "by_fallback", "rejected",
-			       "policy_us/call");
+			printf("  %-14s %11s %10s %12s %10s %11s %9s %15s\n", "vm",
+			       "pool", "faults/s", "evictions/s", "by_policy",
+			       "by_fallback", "rejected", "policy_us/call");
 	}
 	for (i = 0; i < r->nr_cur; i++) {
 		const struct vm_sample *c = &r->cur[i], *p = find_prev(r, c->id);
 		uint64_t d[VM_NR_STATS];
+		char pool[48];
 		double per_call;
 		int s;
 
@@ -160,8 +161,11 @@ static void print_report(struct report *r, int counters_fd)
 			printf("}");
 			continue;
 		}
-		printf("  %-14s %10.0f %12.0f %10llu %11llu %9llu %15.2f\n", c->id,
-		       dt > 0 ? d[VM_PF_TAKEN] / dt : 0,
+		snprintf(pool, sizeof(pool), "%llu/%llu",
+			 (unsigned long long)c->v[VM_MMU_PAGES_USED],
+			 (unsigned long long)c->v[VM_MMU_PAGES_MAX]);
+		printf("  %-14s %11s %10.0f %12.0f %10llu %11llu %9llu %15.2f\n", c->id,
+		       pool, dt > 0 ? d[VM_PF_TAKEN] / dt : 0,
 		       dt > 0 ? d[VM_MMU_RECYCLED] / dt : 0,
 		       (unsigned long long)c->v[VM_EVICT_POLICY_PAGES],
 		       (unsigned long long)c->v[VM_EVICT_FALLBACK_PAGES],

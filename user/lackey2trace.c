@@ -27,6 +27,8 @@ static const char usage_text[] =
 "  -d, --data-only         skip instruction fetches (I lines)\n"
 "  -m, --max-regions N     fold region numbers modulo N (no folding)\n"
 "  -n, --max-accesses N    stop after N visits\n"
+"  -k, --skip N            drop the first N visits (a program's start-up);\n"
+"                          regions are numbered from the first visit kept\n"
 "  -h, --help              this help\n"
 "\n"
 "Example:\n"
@@ -87,10 +89,12 @@ int main(int argc, char **argv)
 		{ "data-only", no_argument, NULL, 'd' },
 		{ "max-regions", required_argument, NULL, 'm' },
 		{ "max-accesses", required_argument, NULL, 'n' },
+		{ "skip", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	uint64_t shift = 21, max_regions = 0, max_acc = UINT64_MAX, cap = 0;
+	uint64_t skip = 0;
 	struct region_map map = { 0 };
 	int data_only = 0, opt, ret = 1;
 	uint32_t prev = UINT32_MAX;
@@ -98,7 +102,7 @@ int main(int argc, char **argv)
 	char line[512];
 	FILE *f;
 
-	while ((opt = getopt_long(argc, argv, "s:dm:n:h", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:dm:n:k:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 's': if (cli_parse_num("--shift", optarg, 40, &shift)) return 2; break;
 		case 'd': data_only = 1; break;
@@ -106,6 +110,9 @@ int main(int argc, char **argv)
 				return 2;
 			break;
 		case 'n': if (cli_parse_num("--max-accesses", optarg, UINT64_MAX, &max_acc))
+				return 2;
+			break;
+		case 'k': if (cli_parse_num("--skip", optarg, UINT64_MAX, &skip))
 				return 2;
 			break;
 		case 'h': fputs(usage_text, stdout); return 0;
@@ -140,6 +147,15 @@ int main(int argc, char **argv)
 		if (r == prev)
 			continue;
 		prev = r;
+		if (skip) {
+			/* Number the kept visits' regions afresh. */
+			if (--skip == 0) {
+				memset(map.keys, 0xff, map.cap * sizeof(*map.keys));
+				map.nr = 0;
+				prev = UINT32_MAX;
+			}
+			continue;
+		}
 		if (t.len[0] == cap) {
 			uint32_t *seq;
 

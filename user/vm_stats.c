@@ -18,6 +18,8 @@ const char *const vm_stat_names[VM_NR_STATS] = {
 	[VM_EVICT_FALLBACK_PAGES] = "evict_fallback_pages",
 	[VM_EVICT_REJECTED] = "evict_rejected",
 	[VM_EVICT_POLICY_NS] = "evict_policy_ns",
+	[VM_MMU_PAGES_USED] = "mmu_pages_used",
+	[VM_MMU_PAGES_MAX] = "mmu_pages_max",
 };
 
 static uint64_t read_u64(const char *dir, const char *name)

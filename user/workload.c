@@ -19,6 +19,8 @@ static const char *const vm_counters[] = {
 	"mmu_cache_miss", "mmu_recycled", "mmu_shadow_zapped",
 };
 static const char *const vcpu_counters[] = { "pf_taken", "pf_fixed" };
+/* Values at the end of the run, not deltas: the VM's shadow-page pool. */
+static const char *const vm_gauges[] = { "mmu_pages_used", "mmu_pages_max" };
 
 #define MAX_REPORTED 64
 
@@ -210,6 +212,9 @@ int main(int argc, char **argv)
 			report_add(&rep, vm_stats.stats[i].name, 0);
 	for (i = 0; i < rep.nr; i++)
 		rep.before[i] = stat_sum(&vm_stats, vcpu_stats, cfg.nr_vcpus, rep.name[i]);
+	for (i = 0; i < (int)(sizeof(vm_gauges) / sizeof(vm_gauges[0])); i++)
+		if (kvm_stats_find(&vm_stats, vm_gauges[i]))
+			report_add(&rep, vm_gauges[i], 0);
 
 	rp.t = &t;
 	t0 = now_s();
