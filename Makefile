@@ -22,7 +22,7 @@ SIM_SRCS      := user/simulate.c user/sim.c user/sim_policy.c $(COMMON_SRCS)
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(wildcard tests/unit/*.c))
 
 .SECONDARY:
-.PHONY: all help deps kernel bpf-tools bpf user check unit-test bench bench-sim bench-overhead kernel-patches clean
+.PHONY: all help deps kernel kernel-debug bpf-tools bpf user check check-debug unit-test bench bench-sim bench-overhead kernel-patches clean
 
 all: user
 
@@ -36,6 +36,8 @@ help:
 	@echo "make bench-sim     simulator speed on a 10-million-access trace"
 	@echo "make bench-overhead  the hook's cost: fifo.bpf.o against the built-in FIFO"
 	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
+	@echo "make kernel-debug  the debug kernel: lockdep, KASAN, KFENCE, list debugging"
+	@echo "make check-debug   the VM tests on the debug kernel (any report fails them)"
 	@echo "make kernel-patches  export the kernel tree's commits into kernel-patch/"
 
 deps:
@@ -43,6 +45,9 @@ deps:
 
 kernel:
 	@scripts/build-kernel
+
+kernel-debug:
+	@scripts/build-kernel --debug
 
 bpf-tools:
 	@scripts/build-bpf-tools
@@ -110,6 +115,15 @@ check: deps
 	@scripts/build-bpf-tools
 	@$(MAKE) --no-print-directory user bpf unit-test
 	@tests/run
+
+# The VM suite on the debug kernel; the harness fails a run on any lockdep,
+# KASAN, KFENCE, list-debug, WARN or Oops report in the console.
+check-debug: deps
+	@scripts/build-kernel
+	@scripts/build-kernel --debug
+	@scripts/build-bpf-tools
+	@$(MAKE) --no-print-directory user bpf
+	@KVMEVICT_KERNEL=$(KVMEVICT_CACHE)/bzImage-debug tests/run vm/
 
 bench:
 	@scripts/bench
