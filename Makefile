@@ -22,7 +22,7 @@ SIM_SRCS      := user/simulate.c user/sim.c user/sim_policy.c $(COMMON_SRCS)
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(wildcard tests/unit/*.c))
 
 .SECONDARY:
-.PHONY: all help deps kernel kernel-debug bpf-tools bpf user check check-debug unit-test bench bench-sim bench-overhead kernel-patches clean
+.PHONY: all help deps kernel kernel-debug bpf-tools bpf user check check-debug check-stress selftests unit-test bench bench-sim bench-overhead kernel-patches clean
 
 all: user
 
@@ -38,6 +38,8 @@ help:
 	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
 	@echo "make kernel-debug  the debug kernel: lockdep, KASAN, KFENCE, list debugging"
 	@echo "make check-debug   the VM tests on the debug kernel (any report fails them)"
+	@echo "make selftests     KVM's own selftests, stock and under every policy, pool capped"
+	@echo "make check-stress  the long runs of tests/stress/ (4 VMs, 100 policy swaps)"
 	@echo "make kernel-patches  export the kernel tree's commits into kernel-patch/"
 
 deps:
@@ -124,6 +126,22 @@ check-debug: deps
 	@scripts/build-bpf-tools
 	@$(MAKE) --no-print-directory user bpf
 	@KVMEVICT_KERNEL=$(KVMEVICT_CACHE)/bzImage-debug tests/run vm/
+
+check-stress: deps
+	@scripts/build-kernel
+	@scripts/build-bpf-tools
+	@$(MAKE) --no-print-directory user bpf
+	@KVMEVICT_STRESS=1 tests/run stress/ many_vms
+
+# KVM's selftests (tests/selftests/list) in the VM: stock, then with every
+# VM's pool capped under the built-in FIFO and each policy; a table of results.
+selftests: deps
+	@scripts/build-kernel
+	@scripts/build-bpf-tools
+	@$(MAKE) --no-print-directory user bpf
+	@scripts/build-selftests
+	@scripts/vm-run -t 3000 -- env KVMEVICT_SELFTESTS=$(KVMEVICT_CACHE)/selftests-kvm \
+		$(CURDIR)/tests/selftests/run
 
 bench:
 	@scripts/bench
