@@ -225,8 +225,8 @@ static uint32_t aging_victim(struct sim_policy *p)
 		if (best == SIM_NONE || a->age[k] < a->age[best])
 			best = k;
 	}
-	/* The survivors keep their relative order at the head. */
-	for (i = n - 1; i >= 0; i--)
+	/* The survivors go to the head oldest first: they keep their order. */
+	for (i = 0; i < n; i++)
 		if (seen[i] != best)
 			list_push_head(&a->s.l, 0, seen[i]);
 	return best;
