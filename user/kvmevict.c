@@ -31,6 +31,7 @@ static const char usage_text[] =
 "                       Ctrl-C or SIGTERM (exit 3 if the kernel ejects it)\n"
 "  attach POLICY.bpf.o --pin\n"
 "                       attach and leave attached (pinned in " KVMEVICT_PIN_DIR ")\n"
+"  swap POLICY.bpf.o    replace the pinned policy in place (no FIFO between)\n"
 "  detach               detach the pinned policy\n"
 "  status               the attached policy and each VM's counters\n"
 "\n"
@@ -61,6 +62,12 @@ static const char attach_usage[] =
 "Usage: kvmevict attach POLICY.bpf.o --pin [-o NAME=VALUE]... [-v]\n"
 "Attach POLICY and pin it in " KVMEVICT_PIN_DIR ", so that it stays\n"
 "attached after kvmevict exits; 'kvmevict detach' removes it.\n";
+
+static const char swap_usage[] =
+"Usage: kvmevict swap POLICY.bpf.o [-o NAME=VALUE]... [-v]\n"
+"Replace the policy that 'kvmevict attach --pin' left by POLICY, in place:\n"
+"the VMs switch at their next shadow-MMU event and the built-in FIFO never\n"
+"takes over in between.  The old policy stays attached if POLICY fails.\n";
 
 static const char detach_usage[] =
 "Usage: kvmevict detach\nDetach the policy that 'kvmevict attach --pin' left.\n";
@@ -330,6 +337,26 @@ static int cmd_attach(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_swap(int argc, char **argv)
+{
+	int json = 0, verbose = 0, pin = 0, ret;
+	double interval = 1;
+	uint64_t count = 0;
+
+	ret = parse_policy_opts(argc, argv, swap_usage, &json, &verbose, &pin,
+				&interval, &count);
+	if (ret)
+		return ret;
+	if (optind != argc - 1 || pin || json) {
+		fputs(swap_usage, stderr);
+		return 2;
+	}
+	if (policy_swap_pinned(argv[optind], verbose, tunables, nr_tunables))
+		return 1;
+	printf("swapped in %s, pinned in %s\n", argv[optind], KVMEVICT_PIN_DIR);
+	return 0;
+}
+
 static int cmd_detach(int argc, char **argv)
 {
 	int err;
@@ -412,6 +439,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "attach"))
 		return cmd_attach(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "swap"))
+		return cmd_swap(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "detach"))
 		return cmd_detach(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "status"))

@@ -216,8 +216,19 @@ static void explain_errno(const char *path, const char *what, int err)
 			" then 'kvmevict detach'\n");
 }
 
-int policy_attach(struct policy *p, const char *path, bool verbose,
-		  char *const *tunables, int nr_tunables)
+/* Whether the kernel has the hook; says what to do when it does not. */
+static bool require_hook(void)
+{
+	if (policy_kernel_supported())
+		return true;
+	fprintf(stderr, "error: this kernel lacks %s: boot a kernel built with"
+		" kvm-evict's kernel-patch/ applied (make kernel)\n", OPS_TYPE);
+	return false;
+}
+
+/* Open, check and load @path into @p, not attached; see policy_attach(). */
+static int policy_load(struct policy *p, const char *path, bool verbose,
+		       char *const *tunables, int nr_tunables)
 {
 	struct stat st;
 	int err, i;
@@ -234,11 +245,8 @@ int policy_attach(struct policy *p, const char *path, bool verbose,
 			errno ? strerror(errno) : "not a regular file");
 		return -ENOENT;
 	}
-	if (!policy_kernel_supported()) {
-		fprintf(stderr, "error: this kernel lacks %s: boot a kernel built with"
-			" kvm-evict's kernel-patch/ applied (make kernel)\n", OPS_TYPE);
+	if (!require_hook())
 		return -EOPNOTSUPP;
-	}
 
 	p->obj = bpf_object__open_file(path, NULL);
 	if (!p->obj) {
@@ -270,18 +278,28 @@ int policy_attach(struct policy *p, const char *path, bool verbose,
 		err = -err;
 		goto fail;
 	}
-	p->link = bpf_map__attach_struct_ops(p->ops_map);
-	if (!p->link) {
-		err = -errno;
-		explain_errno(path, "attach the policy", -err);
-		goto fail;
-	}
 	if (p->counters)
 		p->counters_fd = bpf_map__fd(p->counters);
 	return 0;
 fail:
 	bpf_object__close(p->obj);
 	p->obj = NULL;
+	return err;
+}
+
+int policy_attach(struct policy *p, const char *path, bool verbose,
+		  char *const *tunables, int nr_tunables)
+{
+	int err = policy_load(p, path, verbose, tunables, nr_tunables);
+
+	if (err)
+		return err;
+	p->link = bpf_map__attach_struct_ops(p->ops_map);
+	if (!p->link) {
+		err = -errno;
+		explain_errno(path, "attach the policy", -err);
+		policy_detach(p);
+	}
 	return err;
 }
 
@@ -312,6 +330,51 @@ void policy_detach(struct policy *p)
 	bpf_object__close(p->obj);
 	memset(p, 0, sizeof(*p));
 	p->counters_fd = -1;
+}
+
+int policy_swap_pinned(const char *path, bool verbose,
+		       char *const *tunables, int nr_tunables)
+{
+	struct bpf_link *link;
+	struct policy p;
+	int err;
+
+	if (!require_hook())
+		return -EOPNOTSUPP;
+	link = bpf_link__open(KVMEVICT_PIN_DIR "/link");
+	if (!link) {
+		err = -errno;
+		if (err == -ENOENT)
+			fprintf(stderr, "error: no pinned policy in %s to replace (attach"
+				" one with 'kvmevict attach POLICY --pin')\n",
+				KVMEVICT_PIN_DIR);
+		else
+			explain_errno(KVMEVICT_PIN_DIR "/link", "open the pinned policy",
+				      -err);
+		return err;
+	}
+	err = policy_load(&p, path, verbose, tunables, nr_tunables);
+	if (err)
+		goto out;
+	err = bpf_link__update_map(link, p.ops_map);
+	if (err) {
+		explain_errno(path, "replace the pinned policy", -err);
+		if (err == -EOPNOTSUPP)
+			fprintf(stderr, "       this kernel cannot replace a policy in place"
+				" (kernel-patch/ 0004 missing): detach, then attach\n");
+		goto out;
+	}
+	/* The pinned counters are the old policy's: pin the new ones instead. */
+	unlink(KVMEVICT_PIN_DIR "/counters");
+	if (p.counters && bpf_map__pin(p.counters, KVMEVICT_PIN_DIR "/counters"))
+		fprintf(stderr, "warning: the new policy's counters could not be"
+			" pinned; 'kvmevict status' will not show them\n");
+out:
+	if (p.obj)
+		policy_detach(&p);
+	bpf_link__disconnect(link);	/* the pin keeps it attached */
+	bpf_link__destroy(link);
+	return err;
 }
 
 int policy_detach_pinned(void)

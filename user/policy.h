@@ -40,6 +40,12 @@ int policy_attach(struct policy *p, const char *path, bool verbose,
 int policy_pin(struct policy *p);
 /* Detach and free what policy_attach() set up. */
 void policy_detach(struct policy *p);
+/*
+ * Replace the pinned policy by @path in place (BPF_LINK_UPDATE), so that the
+ * built-in FIFO never takes over in between; errors are printed.
+ */
+int policy_swap_pinned(const char *path, bool verbose,
+		       char *const *tunables, int nr_tunables);
 /* Detach the pinned policy; returns -ENOENT when none is pinned. */
 int policy_detach_pinned(void);
 
