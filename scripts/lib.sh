@@ -14,3 +14,22 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# with_policy [-o NAME=VALUE]... POLICY.bpf.o CMD...: run CMD with POLICY
+# attached (pinned, with those tunables), then detach it; returns CMD's
+# status, or 1 with a message when the policy cannot be attached or detached.
+with_policy() {
+	local opts=() obj rc=0
+	while [ "${1:-}" = -o ]; do
+		opts+=(-o "$2")
+		shift 2
+	done
+	obj=$1
+	shift
+	"$REPO/build/kvmevict" attach "$obj" --pin ${opts[@]+"${opts[@]}"} >/dev/null ||
+		{ echo "error: cannot attach $obj ${opts[*]}" >&2; return 1; }
+	"$@" || rc=$?
+	"$REPO/build/kvmevict" detach >/dev/null ||
+		{ echo "error: cannot detach $obj" >&2; return 1; }
+	return $rc
+}

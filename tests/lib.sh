@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Helpers for test scripts (sourced).  A test script exits 0 to pass; these
 # helpers make a failure say what was expected.
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# scripts/lib.sh: REPO, KVMEVICT_CACHE and with_policy.
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 B=$REPO/build
-KVMEVICT_CACHE=${KVMEVICT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvm-evict}
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # expect_fail DESCRIPTION PATTERN CMD...: CMD must exit non-zero and print PATTERN.
@@ -22,25 +22,6 @@ json_get() { jq -r ".$2" <<<"$1"; }
 K=$B/kvmevict
 # workload ARGS...: run kvmevict-workload with the standard size, JSON out.
 workload() { "$B/kvmevict-workload" -r 256 -P 64 -n 20000 "$@" --json; }
-# with_policy OBJ CMD...: run CMD with OBJ attached (pinned), then detach.
-with_policy() {
-	local obj=$1 rc=0
-	shift
-	"$K" attach "$obj" --pin >/dev/null || fail "cannot attach $obj"
-	"$@" || rc=$?
-	"$K" detach >/dev/null || fail "cannot detach $obj"
-	return $rc
-}
-# with_policy_args OBJ "OPTIONS" CMD...: the same, with kvmevict options.
-with_policy_args() {
-	local obj=$1 opts=$2 rc=0
-	shift 2
-	# shellcheck disable=SC2086
-	"$K" attach "$obj" --pin $opts >/dev/null || fail "cannot attach $obj $opts"
-	"$@" || rc=$?
-	"$K" detach >/dev/null || fail "cannot detach $obj"
-	return $rc
-}
 # check_sum JSON: policy pages plus fallback pages equal the pages evicted.
 check_sum() {
 	local p f r

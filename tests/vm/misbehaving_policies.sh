@@ -59,7 +59,7 @@ expect_fail "missing file" "No such file" "$K" run /nonexistent.bpf.o
 expect_fail "unknown tunable" "no tunable 'nosuch' \\(it has: aging_window, aging_interval\\)" \
 	"$K" run "$B/aging.bpf.o" -o nosuch=1
 expect_fail "non-numeric tunable" "must be a number" "$K" run "$B/aging.bpf.o" -o aging_window=x
-out=$(with_policy_args "$B/aging.bpf.o" "-o aging_window=1" workload -p hotcold) ||
+out=$(with_policy -o aging_window=1 "$B/aging.bpf.o" workload -p hotcold) ||
 	fail "aging_window=1: guest failed"
 [ "$(json_get "$out" mmu_cache_miss)" = "$(json_get "$base" mmu_cache_miss)" ] ||
 	fail "aging with a window of 1 page should evict like FIFO"
