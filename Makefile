@@ -22,7 +22,7 @@ SIM_SRCS      := user/simulate.c user/sim.c user/sim_policy.c $(COMMON_SRCS)
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(wildcard tests/unit/*.c))
 
 .SECONDARY:
-.PHONY: all help deps kernel kernel-debug bpf-tools bpf user check check-debug check-stress selftests unit-test bench bench-sim bench-overhead kernel-patches clean
+.PHONY: all help deps kernel kernel-debug kernel-stock bpf-tools bpf user check check-debug check-stress selftests unit-test bench bench-sim bench-overhead kernel-patches clean
 
 all: user
 
@@ -37,8 +37,9 @@ help:
 	@echo "make bench-overhead  the hook's cost: fifo.bpf.o against the built-in FIFO"
 	@echo "make check         unit tests and VM tests; ends with 'N passed, N failed'"
 	@echo "make kernel-debug  the debug kernel: lockdep, KASAN, KFENCE, list debugging"
-	@echo "make check-debug   the VM tests on the debug kernel (any report fails them)"
-	@echo "make selftests     KVM's own selftests, stock and under every policy, pool capped"
+	@echo "make check-debug   VM tests, 4-VM stress and selftests on the debug kernel"
+	@echo "make kernel-stock  Debian's kernel without the series, for the selftests' baseline"
+	@echo "make selftests     KVM's own selftests: stock kernel, then every policy, pool capped"
 	@echo "make check-stress  the long runs of tests/stress/ (4 VMs, 100 policy swaps)"
 	@echo "make kernel-patches  export the kernel tree's commits into kernel-patch/"
 
@@ -50,6 +51,9 @@ kernel:
 
 kernel-debug:
 	@scripts/build-kernel --debug
+
+kernel-stock:
+	@scripts/build-kernel --stock
 
 bpf-tools:
 	@scripts/build-bpf-tools
@@ -118,14 +122,21 @@ check: deps
 	@$(MAKE) --no-print-directory user bpf unit-test
 	@tests/run
 
-# The VM suite on the debug kernel; the harness fails a run on any lockdep,
-# KASAN, KFENCE, list-debug, WARN or Oops report in the console.
+# The VM suite with the 4-VM stress, then KVM's selftests, on the debug
+# kernel (KASAN and lockdep make each test several times slower, hence the
+# longer timeouts); the harness fails a run on any lockdep, KASAN, KFENCE,
+# list-debug, WARN or Oops report in the console.
+DEBUG_VM_TIMEOUT ?= 14400
 check-debug: deps
 	@scripts/build-kernel
 	@scripts/build-kernel --debug
+	@scripts/build-kernel --stock
 	@scripts/build-bpf-tools
 	@$(MAKE) --no-print-directory user bpf
-	@KVMEVICT_KERNEL=$(KVMEVICT_CACHE)/bzImage-debug tests/run vm/
+	@scripts/build-selftests
+	@KVMEVICT_KERNEL=$(KVMEVICT_CACHE)/bzImage-debug KVMEVICT_STRESS=1 \
+		KVMEVICT_VM_TIMEOUT=$(DEBUG_VM_TIMEOUT) KVMEVICT_TEST_TIMEOUT=3600 tests/run vm/
+	@scripts/selftests -k $(KVMEVICT_CACHE)/bzImage-debug
 
 check-stress: deps
 	@scripts/build-kernel
@@ -133,15 +144,15 @@ check-stress: deps
 	@$(MAKE) --no-print-directory user bpf
 	@KVMEVICT_STRESS=1 tests/run stress/ many_vms
 
-# KVM's selftests (tests/selftests/list) in the VM: stock, then with every
-# VM's pool capped under the built-in FIFO and each policy; a table of results.
+# KVM's selftests (tests/selftests/list) in the VM: on the stock kernel, then
+# with every VM's pool capped under the built-in FIFO and each policy; a table.
 selftests: deps
 	@scripts/build-kernel
+	@scripts/build-kernel --stock
 	@scripts/build-bpf-tools
 	@$(MAKE) --no-print-directory user bpf
 	@scripts/build-selftests
-	@scripts/vm-run -t 3000 -- env KVMEVICT_SELFTESTS=$(KVMEVICT_CACHE)/selftests-kvm \
-		$(CURDIR)/tests/selftests/run
+	@scripts/selftests
 
 bench:
 	@scripts/bench
