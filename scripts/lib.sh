@@ -14,6 +14,14 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# usage: print the running script's usage from its header comment (the
+# "# Usage:" line and the paragraph of options after it) and exit 2.
+usage() {
+	awk '/^# Usage:/ { on = 1 }
+	     on && (!/^#/ || (/^#$/ && ++blank == 2)) { exit }
+	     on { sub(/^# ?/, ""); print }' "$0" >&2
+	exit 2
+}
 
 # with_policy [-o NAME=VALUE]... POLICY.bpf.o CMD...: run CMD with POLICY
 # attached (pinned, with those tunables), then detach it; returns CMD's
