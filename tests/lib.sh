@@ -31,3 +31,17 @@ check_sum() {
 	[ $((p + f)) -eq "$r" ] ||
 		fail "policy $p + fallback $f != evicted $r"
 }
+# tally_runs FILE...: FILEs are workload --json results of runs during which
+# policies changed.  Sets RUNS and CHOSEN (the pages policies chose in all of
+# them); fails if a run counts more policy and fallback pages than
+# evictions.  One jq for every file: jq starts slowly under TCG.
+tally_runs() {
+	local bad
+	read -r RUNS CHOSEN bad < <(cat "$@" | jq -rs '[length,
+		(map(.evict_policy_pages) | add // 0),
+		(map(select(.evict_policy_pages + .evict_fallback_pages >
+			    .mmu_recycled)) | length)] | @tsv')
+	[ -n "$bad" ] || fail "no workload results in $*"
+	[ "$bad" = 0 ] ||
+		fail "$bad of $RUNS runs count more policy and fallback pages than evictions"
+}

@@ -2,8 +2,8 @@
 # Attach and detach policies 50 times while 2-vCPU workloads run back to
 # back, every policy of bpf/ but fifo 3 times and fifo.bpf.o the rest (each
 # load runs the verifier, slow under TCG): every guest finishes, and in
-# each the policy's and the fallback's pages never exceed the pages evicted.  (The VM run itself fails on any
-# WARN, Oops or lockdep report.)
+# each the policy's and the fallback's pages never exceed the pages evicted.
+# (The VM run itself fails on any WARN, Oops or lockdep report.)
 source "$(dirname "$0")/../lib.sh"
 d=$(mktemp -d)
 objs=()
@@ -31,14 +31,6 @@ done
 touch "$d/stop"
 wait $loop
 [ ! -e "$d/failed" ] || fail "$(cat "$d/failed")"
-policy=0
-for f in "$d"/run.*; do
-	j=$(cat "$f")
-	p=$(json_get "$j" evict_policy_pages)
-	fb=$(json_get "$j" evict_fallback_pages)
-	r=$(json_get "$j" mmu_recycled)
-	[ $((p + fb)) -le "$r" ] || fail "$f: policy $p + fallback $fb > evicted $r"
-	policy=$((policy + p))
-done
-[ "$policy" -gt 0 ] || fail "the policy never evicted during the storm"
-echo "ok: 50 attach/detach cycles over $(ls "$d"/run.* | wc -l) guests; $policy pages chosen by the policy"
+tally_runs "$d"/run.*
+[ "$CHOSEN" -gt 0 ] || fail "the policy never evicted during the storm"
+echo "ok: 50 attach/detach cycles over $RUNS guests; $CHOSEN pages chosen by the policy"
