@@ -136,7 +136,7 @@ check-debug: deps
 	@scripts/build-selftests
 	@KVMEVICT_KERNEL=$(KVMEVICT_CACHE)/bzImage-debug KVMEVICT_STRESS=1 \
 		KVMEVICT_VM_TIMEOUT=$(DEBUG_VM_TIMEOUT) KVMEVICT_TEST_TIMEOUT=3600 tests/run vm/
-	@scripts/selftests -k $(KVMEVICT_CACHE)/bzImage-debug -T 1500
+	@scripts/selftests -k $(KVMEVICT_CACHE)/bzImage-debug -T 1500 -j $(shell nproc)
 
 check-stress: deps
 	@scripts/build-kernel
@@ -152,7 +152,7 @@ selftests: deps
 	@scripts/build-bpf-tools
 	@$(MAKE) --no-print-directory user bpf
 	@scripts/build-selftests
-	@scripts/selftests
+	@scripts/selftests -j $(shell nproc)
 
 bench:
 	@scripts/bench

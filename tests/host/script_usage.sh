@@ -17,3 +17,9 @@ check() {
 }
 check vm-run -t -k "guest's root"
 check selftests -k -o "set -euo"
+
+# Bad arguments of scripts/selftests are named before it looks for kernels.
+expect_fail "selftests -j 0" "-j 0: the number of VMs must be a positive integer" \
+	"$REPO/scripts/selftests" -j 0
+expect_fail "selftests with an unknown policy" "nosuch: not builtin and no policy bpf/nosuch.bpf.c" \
+	"$REPO/scripts/selftests" builtin nosuch
