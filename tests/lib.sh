@@ -36,12 +36,15 @@ check_sum() {
 # them); fails if a run counts more policy and fallback pages than
 # evictions.  One jq for every file: jq starts slowly under TCG.
 tally_runs() {
-	local bad
-	read -r RUNS CHOSEN bad < <(cat "$@" | jq -rs '[length,
+	local sums bad
+	[ $# -gt 0 ] || fail "tally_runs: no result files"
+	sums=$(cat "$@" | jq -rs '[length,
 		(map(.evict_policy_pages) | add // 0),
 		(map(select(.evict_policy_pages + .evict_fallback_pages >
-			    .mmu_recycled)) | length)] | @tsv')
-	[ -n "$bad" ] || fail "no workload results in $*"
+			    .mmu_recycled)) | length)] | @tsv') ||
+		fail "workload results unreadable: $*"
+	read -r RUNS CHOSEN bad <<<"$sums"
+	[ "$RUNS" -gt 0 ] || fail "no workload results in $*"
 	[ "$bad" = 0 ] ||
 		fail "$bad of $RUNS runs count more policy and fallback pages than evictions"
 }
