@@ -23,3 +23,6 @@ expect_fail "selftests -j 0" "-j 0: the number of VMs must be a positive integer
 	"$REPO/scripts/selftests" -j 0
 expect_fail "selftests with an unknown policy" "nosuch: not builtin and no policy bpf/nosuch.bpf.c" \
 	"$REPO/scripts/selftests" builtin nosuch
+expect_fail "selftests -t with a test not on the list" \
+	"-t nosuch_test: not a test of tests/selftests/list" \
+	"$REPO/scripts/selftests" -t demand_paging_test -t nosuch_test builtin
