@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Stopping scripts/vm-run or scripts/selftests stops the VMs they started:
-# a TERM to the script, and a TERM to its whole process group (what CI's
-# timeout or a Ctrl-C sends), must leave no QEMU behind.  QEMU is a stand-in
+# a TERM to the script alone, to its whole process group (what CI's timeout
+# or a Ctrl-C sends), or to every process named like it (pkill -f, which
+# reaches selftests' per-VM subshells too) must leave no QEMU behind.  QEMU is a stand-in
 # here that records its PID and sleeps, so no kernel is booted.
 source "$(dirname "$0")/../lib.sh"
 d=$(mktemp -d /tmp/kvm-evict-vm-stop.XXXXXX)
@@ -24,11 +25,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# case NAME N GROUP CMD...: start CMD in a process group of its own, wait
-# for N stand-in QEMUs, send TERM to CMD (GROUP=0) or its group (GROUP=1);
-# CMD must exit 143 (TERM) within 30 s and every QEMU must be gone.
+# case NAME N TO CMD...: start CMD in a process group of its own, wait for
+# N stand-in QEMUs, send TERM to CMD (TO=pid), its group (TO=group) or every
+# process whose command line holds CMD's (TO=name); CMD must exit 143 (TERM)
+# within 30 s and every QEMU must be gone.
 case_() {
-	local name=$1 n=$2 group=$3 pid rc=0 i p
+	local name=$1 n=$2 to=$3 pid rc=0 i p
 	shift 3
 	: >"$d/qemu.pids"
 	setsid "$@" >"$d/out" 2>&1 &
@@ -39,7 +41,11 @@ case_() {
 	done
 	[ "$(wc -l <"$d/qemu.pids")" -eq "$n" ] ||
 		fail "$name: $(wc -l <"$d/qemu.pids") QEMUs started, expected $n: $(cat "$d/out")"
-	if [ "$group" = 1 ]; then kill -TERM -- "-$pid"; else kill -TERM "$pid"; fi
+	case $to in
+	pid) kill -TERM "$pid" ;;
+	group) kill -TERM -- "-$pid" ;;
+	name) pkill -TERM -f -- "$*" ;;
+	esac
 	for ((i = 0; i < 300; i++)); do
 		alive "$pid" || break
 		sleep 0.1
@@ -54,9 +60,15 @@ case_() {
 	echo "ok: $name: exit $rc, no QEMU left"
 }
 
-case_ "TERM to the process group of vm-run" 1 1 \
+case_ "TERM to the process group of vm-run" 1 group \
 	"$REPO/scripts/vm-run" -t 300 -o "$d/vm" -- true
-case_ "TERM to the process group of selftests -j 2" 2 1 \
+case_ "TERM to vm-run alone" 1 pid \
+	"$REPO/scripts/vm-run" -t 300 -o "$d/vm" -- true
+case_ "TERM to vm-run and its subshell (pkill -f)" 1 name \
+	"$REPO/scripts/vm-run" -t 300 -o "$d/vm" -- true
+case_ "TERM to the process group of selftests -j 2" 2 group \
 	"$REPO/scripts/selftests" -j 2 -o "$d/st" builtin fifo
-case_ "TERM to selftests -j 2 alone" 2 0 \
+case_ "TERM to selftests -j 2 alone" 2 pid \
+	"$REPO/scripts/selftests" -j 2 -o "$d/st" builtin fifo
+case_ "TERM to selftests -j 2 and its subshells (pkill -f)" 2 name \
 	"$REPO/scripts/selftests" -j 2 -o "$d/st" builtin fifo
