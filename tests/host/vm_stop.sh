@@ -2,8 +2,8 @@
 # Stopping scripts/vm-run or scripts/selftests stops the VMs they started:
 # a TERM to the script alone, to its whole process group (what CI's timeout
 # or a Ctrl-C sends), or to every process named like it (pkill -f, which
-# reaches selftests' per-VM subshells too) must leave no QEMU behind.  QEMU is a stand-in
-# here that records its PID and sleeps, so no kernel is booted.
+# reaches the scripts' own subshells too) must leave no QEMU behind.  QEMU
+# is a stand-in here that records its PID and sleeps, so no kernel boots.
 source "$(dirname "$0")/../lib.sh"
 d=$(mktemp -d /tmp/kvm-evict-vm-stop.XXXXXX)
 mkdir -p "$d/bin" "$d/cache/selftests-kvm"
