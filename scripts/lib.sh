@@ -23,6 +23,14 @@ usage() {
 	exit 2
 }
 
+# selftest_list [TEST...]: the lines of tests/selftests/list, "TEST ARGS...",
+# without comments; only those of the TESTs named, when any are.
+selftest_list() {
+	sed -e 's/#.*//' "$REPO/tests/selftests/list" | awk -v only="$*" '
+		BEGIN { n = split(only, o, " "); for (i = 1; i <= n; i++) want[o[i]] = 1 }
+		NF && (n == 0 || $1 in want)'
+}
+
 # with_policy [-o NAME=VALUE]... POLICY.bpf.o CMD...: run CMD with POLICY
 # attached (pinned, with those tunables), then detach it; returns CMD's
 # status, or 1 with a message when the policy cannot be attached or detached.
